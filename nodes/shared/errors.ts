@@ -1,0 +1,98 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+import type { ZodError } from 'zod';
+
+/** A failure reported by a cloud, reduced to what a user needs to act on it. */
+export interface CloudFailure {
+	/** HTTP status, when there was an answer. */
+	httpCode?: number;
+	/** The cloud's own code, e.g. `Throttling.User`, `APIG.0308`, `common.01000001`. */
+	code: string;
+	message: string;
+	requestId?: string;
+	/** Where to read more, or what to do (Alibaba's Recommend link, Huawei's solution_msg). */
+	hint?: string;
+}
+
+/** The fields a Continue-On-Fail error item carries, so the next node can route on them. */
+export interface ErrorItemFields {
+	code?: string;
+	requestId?: string;
+	httpCode?: string;
+}
+
+const errorFields = new WeakMap<Error, ErrorItemFields>();
+
+export function cloudApiError(node: INode, failure: CloudFailure, itemIndex: number): NodeApiError {
+	const details = [
+		failure.requestId ? `Request ID: ${failure.requestId}` : undefined,
+		failure.hint,
+	].filter(Boolean);
+	const error = new NodeApiError(
+		node,
+		{ code: failure.code, message: failure.message, requestId: failure.requestId ?? null } as JsonObject,
+		{
+			message: `${failure.message} (${failure.code})`,
+			description: details.join(' — ') || undefined,
+			httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
+			itemIndex,
+		},
+	);
+	errorFields.set(error, {
+		code: failure.code,
+		requestId: failure.requestId,
+		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
+	});
+	return error;
+}
+
+export function errorItemFields(error: Error): ErrorItemFields {
+	return errorFields.get(error) ?? {};
+}
+
+/** Display names for schema paths, e.g. `{ 'component.min_cu': 'Min CU' }`. */
+export type FieldLabels = Record<string, string>;
+
+/** Input that breaks the documented constraints: reported before anything is sent. */
+export function invalidInputError(
+	node: INode,
+	zodError: ZodError,
+	itemIndex: number,
+	labels: FieldLabels,
+): NodeOperationError {
+	const problems = zodError.issues.map((issue) => {
+		const path = issue.path.join('.');
+		const label = labels[path] ?? labelOfNearestParent(issue.path, labels) ?? (path || 'input');
+		return `${label}: ${issue.message}`;
+	});
+	return new NodeOperationError(node, `Invalid ${problems[0]} [item ${itemIndex}]`, {
+		itemIndex,
+		description: problems.length > 1 ? problems.join('\n') : undefined,
+	});
+}
+
+function labelOfNearestParent(path: Array<string | number>, labels: FieldLabels): string | undefined {
+	for (let end = path.length - 1; end > 0; end--) {
+		const parent = labels[path.slice(0, end).join('.')];
+		if (parent) {
+			const rest = path.slice(end).map((part) => (typeof part === 'number' ? `#${part + 1}` : part));
+			return `${parent} ${rest.join(' ')}`;
+		}
+	}
+	return undefined;
+}
+
+/** No HTTP answer. For a create that may have reached the cloud, say that the instance may exist. */
+export function transportFailure(
+	error: { message: string; code: string | undefined; mayHaveReachedCloud: boolean },
+	{ createsResource }: { createsResource: boolean },
+): CloudFailure {
+	return {
+		code: error.code ?? 'NetworkError',
+		message: error.message,
+		hint:
+			createsResource && error.mayHaveReachedCloud
+				? 'The request may have reached the cloud, so the instance may have been created: check before creating it again. It was not resent automatically.'
+				: undefined,
+	};
+}
