@@ -60,26 +60,26 @@ export function invalidInputError(
 	itemIndex: number,
 	labels: FieldLabels,
 ): NodeOperationError {
-	const problems = zodError.issues.map((issue) => {
-		const path = issue.path.join('.');
-		const label = labels[path] ?? labelOfNearestParent(issue.path, labels) ?? (path || 'input');
-		return `${label}: ${issue.message}`;
-	});
+	const problems = zodError.issues.map((issue) => `${fieldLabel(issue.path, labels)}: ${issue.message}`);
 	return new NodeOperationError(node, `Invalid ${problems[0]} [item ${itemIndex}]`, {
 		itemIndex,
 		description: problems.length > 1 ? problems.join('\n') : undefined,
 	});
 }
 
-function labelOfNearestParent(path: Array<string | number>, labels: FieldLabels): string | undefined {
-	for (let end = path.length - 1; end > 0; end--) {
-		const parent = labels[path.slice(0, end).join('.')];
-		if (parent) {
-			const rest = path.slice(end).map((part) => (typeof part === 'number' ? `#${part + 1}` : part));
-			return `${parent} ${rest.join(' ')}`;
-		}
-	}
-	return undefined;
+/**
+ * `['specs', 1, 'stride_num']` → "Stride Num of Specs #2": labels are looked up by the path
+ * without positions, and a position names the list entry it points into.
+ */
+function fieldLabel(path: Array<string | number>, labels: FieldLabels): string {
+	const names = path.filter((part): part is string => typeof part === 'string');
+	const key = names.join('.');
+	const label = labels[key] ?? (key || 'input');
+	const position = path.findIndex((part) => typeof part === 'number');
+	if (position < 0) return label;
+	const listKey = path.slice(0, position).filter((part) => typeof part === 'string').join('.');
+	const entry = `${labels[listKey] ?? listKey} #${(path[position] as number) + 1}`;
+	return position === path.length - 1 ? entry : `${label} of ${entry}`;
 }
 
 /** No HTTP answer. For a create that may have reached the cloud, say that the instance may exist. */
