@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { runItems } from '../shared/items';
+import { readRequestSettings } from '../shared/requestOptions';
 import { alibabaDlaProperties } from './description';
 import { ALIBABA_CREDENTIAL_TYPE, dlaOperation } from './operations';
 
@@ -25,6 +26,7 @@ export class AlibabaCloudDataLakeAnalytics implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = await this.getCredentials(ALIBABA_CREDENTIAL_TYPE);
 		const endpointOverride = String(credentials.endpoint ?? '').trim();
-		return await runItems(this, dlaOperation(this, endpointOverride));
+		const settings = readRequestSettings(this);
+		return await runItems(this, dlaOperation(this, endpointOverride, settings), settings);
 	}
 }

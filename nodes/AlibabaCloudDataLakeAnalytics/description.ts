@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/requestOptions';
 import { ALIBABA_DLA_REGIONS } from './regions';
 
 const forCreate = { show: { resource: ['instance'], operation: ['create'] } };
@@ -193,4 +194,5 @@ export const alibabaDlaProperties: INodeProperties[] = [
 		placeholder: 'dla-3qntmdtbqklsbsmceu****',
 		description: 'The ID of the instance to release',
 	},
+	requestOptionsProperty,
 ];

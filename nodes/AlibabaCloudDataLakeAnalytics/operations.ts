@@ -3,11 +3,13 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import { cloudApiError, transportFailure } from '../shared/errors';
 import type { ItemOperation } from '../shared/items';
+import type { RequestSettings } from '../shared/requestOptions';
+import { withRetries } from '../shared/retry';
 import { isNoResponse, sendCloudRequest } from '../shared/transport';
 import { parseJsonParameter, validateItem } from '../shared/validation';
 import { alibabaDlaEndpoint } from './regions';
 import { createInstanceRequest, releaseInstanceRequest } from './request';
-import { readDlaResponse } from './response';
+import { isAlibabaThrottled, readDlaResponse } from './response';
 import { createInstanceSchema, FIELD_LABELS, releaseInstanceSchema } from './schema';
 
 export const ALIBABA_CREDENTIAL_TYPE = 'alibabaCloudAccessKeyApi';
@@ -18,7 +20,11 @@ interface DlaPlan {
 }
 
 /** Create and Release: one RPC call per item. */
-export function dlaOperation(ctx: IExecuteFunctions, endpointOverride: string): ItemOperation<DlaPlan> {
+export function dlaOperation(
+	ctx: IExecuteFunctions,
+	endpointOverride: string,
+	settings: RequestSettings,
+): ItemOperation<DlaPlan> {
 	const node = ctx.getNode();
 	return {
 		prepare(itemIndex) {
@@ -43,7 +49,11 @@ export function dlaOperation(ctx: IExecuteFunctions, endpointOverride: string): 
 		},
 
 		async execute({ request, createsResource }, itemIndex): Promise<IDataObject> {
-			const response = await sendCloudRequest(ctx, ALIBABA_CREDENTIAL_TYPE, request);
+			// Create and Release change state: resent only when throttled or never sent
+			const response = await withRetries(
+				() => sendCloudRequest(ctx, ALIBABA_CREDENTIAL_TYPE, { ...request, timeout: settings.timeoutMs }),
+				{ maxRetries: settings.maxRetries, idempotent: false, isThrottled: isAlibabaThrottled },
+			);
 			if (isNoResponse(response)) {
 				throw cloudApiError(node, transportFailure(response, { createsResource }), itemIndex);
 			}

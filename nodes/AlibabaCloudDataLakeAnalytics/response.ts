@@ -55,6 +55,12 @@ export function readDlaResponse(response: CloudResponse): { result: DlaResponse 
 	};
 }
 
+/** Alibaba's throttling codes: `Throttling`, `Throttling.User`, `Throttling.Api`, … */
+export function isAlibabaThrottled(response: CloudResponse): boolean {
+	const code = isObject(response.body) ? response.body.Code : undefined;
+	return typeof code === 'string' && code.startsWith('Throttling');
+}
+
 function invalidResponse({ statusCode, rawBody }: CloudResponse): CloudFailure {
 	const excerpt = rawBody.length > 200 ? `${rawBody.slice(0, 200)}…` : rawBody;
 	return {

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { runItems } from '../shared/items';
+import { readRequestSettings } from '../shared/requestOptions';
 import { lakeFormationProperties } from './description';
 import { HUAWEI_CREDENTIAL_TYPE, lakeFormationOperation } from './operations';
 
@@ -24,6 +25,7 @@ export class HuaweiCloudLakeFormation implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = await this.getCredentials(HUAWEI_CREDENTIAL_TYPE);
-		return await runItems(this, lakeFormationOperation(this, credentials));
+		const settings = readRequestSettings(this);
+		return await runItems(this, lakeFormationOperation(this, credentials, settings), settings);
 	}
 }

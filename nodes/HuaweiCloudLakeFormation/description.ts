@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/requestOptions';
+
 const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 	show: { resource: ['instance'], operation, ...extra },
 });
@@ -395,4 +397,5 @@ export const lakeFormationProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add the X-request-ID response header to each output item (as x_request_id)',
 	},
+	requestOptionsProperty,
 ];

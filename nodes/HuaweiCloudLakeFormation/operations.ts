@@ -1,8 +1,10 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cloudApiError, transportFailure, type FieldLabels } from '../shared/errors';
+import { cloudApiError, transportFailure, type CloudFailure, type FieldLabels } from '../shared/errors';
 import type { ItemOperation } from '../shared/items';
+import type { RequestSettings } from '../shared/requestOptions';
+import { withRetries } from '../shared/retry';
 import { isNoResponse, sendCloudRequest } from '../shared/transport';
 import { validateItem } from '../shared/validation';
 import { lakeFormationEndpoint } from './regions';
@@ -14,7 +16,7 @@ import {
 	showInstanceRequest,
 	updateInstanceRequest,
 } from './request';
-import { readLakeFormationResponse, type LakeFormationAnswer } from './response';
+import { isHuaweiThrottled, readLakeFormationResponse, type LakeFormationAnswer } from './response';
 import {
 	createInstanceSchema,
 	FIELD_LABELS,
@@ -52,15 +54,27 @@ type Plan =
 	| { operation: 'update'; instanceId: string; body: { name?: string; description?: string } }
 	| { operation: 'delete'; instanceId: string; toRecycleBin: boolean };
 
+interface CallOptions {
+	/** Creates an instance: never resent after an ambiguous failure. */
+	createsResource?: boolean;
+	/** A read (Show, List): safe to resend after any transient failure. */
+	idempotent?: boolean;
+}
+
+type Outcome = { answer: LakeFormationAnswer } | { failure: CloudFailure; ambiguous: boolean };
+
 interface LakeFormationApi {
-	call(request: IHttpRequestOptions, createsResource?: boolean): Promise<LakeFormationAnswer>;
+	send(request: IHttpRequestOptions, options?: CallOptions): Promise<Outcome>;
+	call(request: IHttpRequestOptions, options?: CallOptions): Promise<LakeFormationAnswer>;
 	show(instanceId: string): Promise<LakeFormationAnswer>;
 	findByName(name: string): Promise<IDataObject | undefined>;
+	create(body: CreateInstanceBody, lookUpAfterAmbiguousFailure: boolean): Promise<LakeFormationAnswer>;
 }
 
 export function lakeFormationOperation(
 	ctx: IExecuteFunctions,
 	credentials: ICredentialDataDecryptedObject,
+	settings: RequestSettings,
 ): ItemOperation<Plan> {
 	const node = ctx.getNode();
 	const endpoint = (
@@ -71,27 +85,50 @@ export function lakeFormationOperation(
 
 	const apiFor = (itemIndex: number): LakeFormationApi => {
 		const api: LakeFormationApi = {
-			async call(request, createsResource = false) {
-				const response = await sendCloudRequest(ctx, HUAWEI_CREDENTIAL_TYPE, request, { refreshOn401 });
+			async send(request, { createsResource = false, idempotent = false } = {}) {
+				const response = await withRetries(
+					() =>
+						sendCloudRequest(ctx, HUAWEI_CREDENTIAL_TYPE, { ...request, timeout: settings.timeoutMs }, { refreshOn401 }),
+					{ maxRetries: settings.maxRetries, idempotent, isThrottled: isHuaweiThrottled },
+				);
 				if (isNoResponse(response)) {
-					throw cloudApiError(node, transportFailure(response, { createsResource }), itemIndex);
+					return {
+						failure: transportFailure(response, { createsResource }),
+						ambiguous: response.mayHaveReachedCloud,
+					};
 				}
 				const read = readLakeFormationResponse(response);
-				if ('failure' in read) {
-					const failure = read.failure;
-					if (createsResource && (failure.httpCode ?? 0) >= 500) {
-						failure.hint = [failure.hint, AMBIGUOUS_CREATE].filter(Boolean).join(' — ');
-					}
-					throw cloudApiError(node, failure, itemIndex);
+				if ('answer' in read) return read;
+				// a 5xx or 408 may come after the service acted
+				const ambiguous = (read.failure.httpCode ?? 0) >= 500 || read.failure.httpCode === 408;
+				if (createsResource && ambiguous) {
+					read.failure.hint = [read.failure.hint, AMBIGUOUS_CREATE].filter(Boolean).join(' — ');
 				}
-				return read.answer;
+				return { failure: read.failure, ambiguous };
 			},
-			show: (instanceId) => api.call(showInstanceRequest(endpoint, instanceId)),
+			async call(request, options) {
+				const outcome = await api.send(request, options);
+				if ('failure' in outcome) throw cloudApiError(node, outcome.failure, itemIndex);
+				return outcome.answer;
+			},
+			show: (instanceId) => api.call(showInstanceRequest(endpoint, instanceId), { idempotent: true }),
 			async findByName(name) {
-				const page = await api.call(listInstancesRequest(endpoint, { name }, { offset: 0, limit: PAGE_SIZE }));
+				const page = await api.call(listInstancesRequest(endpoint, { name }, { offset: 0, limit: PAGE_SIZE }), {
+					idempotent: true,
+				});
 				const instances = (page.body?.instances ?? []) as IDataObject[];
 				// the name filter may match more loosely than equality
 				return instances.find((instance) => instance.name === name && instance.in_recycle_bin !== true);
+			},
+			async create(body, lookUpAfterAmbiguousFailure) {
+				const request = createInstanceRequest(endpoint, body);
+				const outcome = await api.send(request, { createsResource: true });
+				if ('answer' in outcome) return outcome.answer;
+				if (!(outcome.ambiguous && lookUpAfterAmbiguousFailure)) throw cloudApiError(node, outcome.failure, itemIndex);
+				// The create may have happened: look before sending it again.
+				const existing = await api.findByName(body.name);
+				if (existing) return await api.show(String(existing.instance_id));
+				return await api.call(request, { createsResource: true });
 			},
 		};
 		return api;
@@ -120,7 +157,7 @@ export function lakeFormationOperation(
 						}
 						if (existing) instance = await api.show(String(existing.instance_id));
 					}
-					instance ??= await api.call(createInstanceRequest(endpoint, plan.body), true);
+					instance ??= await api.create(plan.body, plan.ifNameExists === 'returnExisting');
 					if (plan.wait) instance = await waitUntilRunning(api, instance, plan.wait, node, itemIndex);
 					return output(instance.body ?? {}, instance.requestId);
 				}
@@ -132,7 +169,9 @@ export function lakeFormationOperation(
 					const results: IDataObject[] = [];
 					for (let offset = 0; ; ) {
 						const wanted = plan.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, plan.limit - results.length);
-						const page = await api.call(listInstancesRequest(endpoint, plan.filters, { offset, limit: wanted }));
+						const page = await api.call(listInstancesRequest(endpoint, plan.filters, { offset, limit: wanted }), {
+							idempotent: true,
+						});
 						const instances = (page.body?.instances ?? []) as IDataObject[];
 						results.push(...instances.map((instance) => output(instance, page.requestId)));
 						offset += instances.length;

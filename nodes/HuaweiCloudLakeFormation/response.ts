@@ -44,6 +44,12 @@ export function readLakeFormationResponse(
 	};
 }
 
+/** The API gateway's throttling answer: 429 `APIG.0308`. */
+export function isHuaweiThrottled(response: CloudResponse): boolean {
+	const body = response.body as HuaweiErrorBody | undefined;
+	return response.statusCode === 429 || body?.error_code === 'APIG.0308' || body?.error?.code === 'APIG.0308';
+}
+
 function invalidResponse({ statusCode, rawBody }: CloudResponse, requestId: string | undefined): CloudFailure {
 	const excerpt = rawBody.length > 200 ? `${rawBody.slice(0, 200)}…` : rawBody;
 	return {
