@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cloudApiError, transportFailure } from '../shared/errors';
+import { cloudApiError, isAmbiguousStatus, mayExistAfterFailedCreate, transportFailure } from '../shared/errors';
 import type { ItemOperation } from '../shared/items';
 import type { RequestSettings } from '../shared/requestOptions';
 import { withRetries } from '../shared/retry';
@@ -58,7 +58,11 @@ export function dlaOperation(
 				throw cloudApiError(node, transportFailure(response, { createsResource }), itemIndex);
 			}
 			const answer = readDlaResponse(response);
-			if ('failure' in answer) throw cloudApiError(node, answer.failure, itemIndex);
+			if ('failure' in answer) {
+				const { failure } = answer;
+				const mayExist = createsResource && isAmbiguousStatus(failure.httpCode);
+				throw cloudApiError(node, mayExist ? mayExistAfterFailedCreate(failure) : failure, itemIndex);
+			}
 			return answer.result;
 		},
 	};

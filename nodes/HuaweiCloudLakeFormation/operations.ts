@@ -1,7 +1,14 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cloudApiError, transportFailure, type CloudFailure, type FieldLabels } from '../shared/errors';
+import {
+	cloudApiError,
+	isAmbiguousStatus,
+	mayExistAfterFailedCreate,
+	transportFailure,
+	type CloudFailure,
+	type FieldLabels,
+} from '../shared/errors';
 import type { ItemOperation } from '../shared/items';
 import type { RequestSettings } from '../shared/requestOptions';
 import { withRetries } from '../shared/retry';
@@ -99,12 +106,8 @@ export function lakeFormationOperation(
 				}
 				const read = readLakeFormationResponse(response);
 				if ('answer' in read) return read;
-				// a 5xx or 408 may come after the service acted
-				const ambiguous = (read.failure.httpCode ?? 0) >= 500 || read.failure.httpCode === 408;
-				if (createsResource && ambiguous) {
-					read.failure.hint = [read.failure.hint, AMBIGUOUS_CREATE].filter(Boolean).join(' — ');
-				}
-				return { failure: read.failure, ambiguous };
+				const ambiguous = isAmbiguousStatus(read.failure.httpCode);
+				return { failure: createsResource && ambiguous ? mayExistAfterFailedCreate(read.failure) : read.failure, ambiguous };
 			},
 			async call(request, options) {
 				const outcome = await api.send(request, options);
@@ -201,9 +204,6 @@ export function lakeFormationOperation(
 		},
 	};
 }
-
-const AMBIGUOUS_CREATE =
-	'The instance may have been created although the request failed: check before creating it again. It was not resent automatically.';
 
 /** Polls Show until RUNNING; fails on a status that will not become RUNNING, or at the timeout. */
 async function waitUntilRunning(

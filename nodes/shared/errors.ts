@@ -82,17 +82,24 @@ function fieldLabel(path: Array<string | number>, labels: FieldLabels): string {
 	return position === path.length - 1 ? entry : `${label} of ${entry}`;
 }
 
+const MAY_EXIST_HINT =
+	'The instance may have been created although the request failed: check before creating it again. It was not resent automatically.';
+
+/** A create that failed after it may have reached the cloud says that the instance may exist. */
+export function mayExistAfterFailedCreate(failure: CloudFailure): CloudFailure {
+	return { ...failure, hint: [failure.hint, MAY_EXIST_HINT].filter(Boolean).join(' — ') };
+}
+
+/** A server error or timeout may come after the service acted. */
+export function isAmbiguousStatus(httpCode: number | undefined): boolean {
+	return httpCode !== undefined && (httpCode >= 500 || httpCode === 408);
+}
+
 /** No HTTP answer. For a create that may have reached the cloud, say that the instance may exist. */
 export function transportFailure(
 	error: { message: string; code: string | undefined; mayHaveReachedCloud: boolean },
 	{ createsResource }: { createsResource: boolean },
 ): CloudFailure {
-	return {
-		code: error.code ?? 'NetworkError',
-		message: error.message,
-		hint:
-			createsResource && error.mayHaveReachedCloud
-				? 'The request may have reached the cloud, so the instance may have been created: check before creating it again. It was not resent automatically.'
-				: undefined,
-	};
+	const failure = { code: error.code ?? 'NetworkError', message: error.message };
+	return createsResource && error.mayHaveReachedCloud ? mayExistAfterFailedCreate(failure) : failure;
 }

@@ -47,10 +47,7 @@ export async function runItems<Plan>(
 			});
 		} catch (error) {
 			if (continueOnFail) {
-				// `error` set: n8n routes the item to the error output when the node has one
-				results[itemIndex] = [
-					{ json: errorItemJson(error as Error), error: error as NodeOperationError, pairedItem: { item: itemIndex } },
-				];
+				results[itemIndex] = [{ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } }];
 			} else if (!firstFailure || itemIndex < firstFailure.itemIndex) {
 				firstFailure = { itemIndex, error };
 			}
@@ -85,15 +82,19 @@ async function inParallel(
 	await Promise.all(Array.from({ length: Math.min(limit, indices.length) }, worker));
 }
 
-/** The error item of Continue On Fail: the message, and the cloud's code and request ID when known. */
+/**
+ * The error item of Continue On Fail: `{ error, details: { code, requestId, httpCode, description } }`.
+ * Only the keys `error` and `details`, because that is how n8n recognizes an error item for the
+ * error output; setting `item.error` instead would make n8n replace the json with the message alone.
+ */
 export function errorItemJson(error: Error): IDataObject {
-	const { description } = error as { description?: string | null };
-	const json: IDataObject = { error: error.message };
-	if (description) json.description = description;
+	const details: IDataObject = {};
 	for (const [name, value] of Object.entries(errorItemFields(error))) {
-		if (value !== undefined) json[name] = value;
+		if (value !== undefined) details[name] = value;
 	}
-	return json;
+	const { description } = error as { description?: string | null };
+	if (description) details.description = description;
+	return { error: error.message, details };
 }
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
