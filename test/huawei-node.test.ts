@@ -217,7 +217,7 @@ describe('Create', () => {
 			const result = await harness.run(lf(create({ createOptions: { ifNameExists: 'returnExisting' } })));
 
 			expect(result.error).toBeUndefined();
-			expect(result.json('Cloud')[0].instance_id).toBe((instances()[0] as Record<string, unknown>).instance_id);
+			expect(result.json('Cloud')[0].instance_id).toBe(instances()[0].instance_id);
 			expect(creates()).toHaveLength(1);
 			expect(instances()).toHaveLength(1);
 		});
