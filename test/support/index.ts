@@ -8,6 +8,9 @@ import { AlibabaCloudAccessKeyApi } from '../../credentials/AlibabaCloudAccessKe
 import { HuaweiCloudIamApi } from '../../credentials/HuaweiCloudIamApi.credentials';
 import { AlibabaCloudDataLakeAnalytics } from '../../nodes/AlibabaCloudDataLakeAnalytics/AlibabaCloudDataLakeAnalytics.node';
 import { HuaweiCloudLakeFormation } from '../../nodes/HuaweiCloudLakeFormation/HuaweiCloudLakeFormation.node';
+import { CredentialRequestNode, HTTP_TEST_NODE } from './httpRequestNode';
+
+export { HTTP_TEST_NODE } from './httpRequestNode';
 
 export const ALIBABA_NODE = 'n8n-nodes-cloud-data-lake.alibabaCloudDataLakeAnalytics';
 export const HUAWEI_NODE = 'n8n-nodes-cloud-data-lake.huaweiCloudLakeFormation';
@@ -17,6 +20,7 @@ export function packageHarness(): N8nHarness {
 		nodeTypes: {
 			[ALIBABA_NODE]: new AlibabaCloudDataLakeAnalytics(),
 			[HUAWEI_NODE]: new HuaweiCloudLakeFormation(),
+			[HTTP_TEST_NODE]: new CredentialRequestNode(),
 		},
 		credentialTypes: [new AlibabaCloudAccessKeyApi(), new HuaweiCloudIamApi()],
 	});
