@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { formatAlibabaTimestamp, signAcs3, signRpcParams } from './alibabaCloudSignature';
+import { requestUrl, withSignedParts, type AnyRequestOptions } from './requestShape';
 import { canonicalQuery } from './rfc3986';
 
 /** Parameters that belong to a previous signature: dropped so that re-signing starts clean. */
@@ -98,12 +99,6 @@ export class AlibabaCloudAccessKeyApi implements ICredentialType {
 	};
 }
 
-/** The request shape n8n's HTTP Request node hands to `authenticate` (the legacy `request` options). */
-interface LegacyRequestOptions extends Partial<IHttpRequestOptions> {
-	uri?: string;
-	form?: IDataObject;
-}
-
 /**
  * Signs an Alibaba Cloud RPC request. The RPC parameters (`Action`, `Version` and the API's own)
  * may come in the URL, `qs`, `form` or `body`; they are all gathered, signed, and sent as the
@@ -113,9 +108,8 @@ export async function signAlibabaCloudRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const request = requestOptions as LegacyRequestOptions;
-	const legacy = request.uri !== undefined;
-	const target = new URL(legacy ? String(request.uri) : joinUrl(request.baseURL, request.url ?? ''));
+	const request = requestOptions as AnyRequestOptions;
+	const target = new URL(requestUrl(request));
 	const method = (request.method ?? 'GET').toUpperCase();
 	const params = collectRpcParams(target, request);
 	for (const name of RPC_SIGNATURE_PARAMS) delete params[name];
@@ -177,27 +171,10 @@ export async function signAlibabaCloudRequest(
 		url = queryString ? `${endpoint}?${queryString}` : endpoint;
 	}
 
-	const signed: LegacyRequestOptions = { ...request, method: method as IHttpRequestOptions['method'], headers };
-	delete signed.qs;
-	delete signed.form;
-	delete signed.baseURL;
-	if (body === undefined) delete signed.body;
-	else signed.body = body;
-	if (legacy) {
-		signed.uri = url;
-		delete signed.url;
-	} else {
-		signed.url = url;
-	}
-	return signed as IHttpRequestOptions;
+	return withSignedParts({ ...request, method: method as IHttpRequestOptions['method'] }, { url, headers, body });
 }
 
-function joinUrl(baseURL: string | undefined, url: string): string {
-	if (!baseURL || /^https?:\/\//i.test(url)) return url;
-	return baseURL.replace(/\/+$/, '') + '/' + url.replace(/^\/+/, '');
-}
-
-function collectRpcParams(target: URL, request: LegacyRequestOptions): Record<string, string> {
+function collectRpcParams(target: URL, request: AnyRequestOptions): Record<string, string> {
 	const params: Record<string, string> = {};
 	target.searchParams.forEach((value, name) => (params[name] = value));
 	addParams(params, request.qs);

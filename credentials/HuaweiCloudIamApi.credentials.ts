@@ -10,6 +10,7 @@ import type {
 
 import { LAKEFORMATION_REGIONS, iamEndpoint } from '../nodes/HuaweiCloudLakeFormation/regions';
 import { sdkSignedHeaders } from './huaweiCloudSignature';
+import { requestUrl, withSignedParts, type AnyRequestOptions } from './requestShape';
 import { percentEncode } from './rfc3986';
 
 const forMode = (mode: string) => ({ show: { authType: [mode] } });
@@ -293,11 +294,6 @@ async function iamCall(
 	return { headers, body: response.body };
 }
 
-/** The request shape n8n's HTTP Request node hands to `authenticate` (the legacy `request` options). */
-interface LegacyRequestOptions extends Partial<IHttpRequestOptions> {
-	uri?: string;
-}
-
 const AUTH_HEADERS = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-project-id', 'x-security-token']);
 
 /**
@@ -309,10 +305,9 @@ export async function authorizeHuaweiRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const request = requestOptions as LegacyRequestOptions;
-	const legacy = request.uri !== undefined;
+	const request = requestOptions as AnyRequestOptions;
 	const projectId = text(credentials.projectId) || text(credentials.sessionProjectId);
-	let url = legacy ? String(request.uri) : joinUrl(request.baseURL, request.url ?? '');
+	let url = requestUrl(request);
 	if (/\{project_id\}|%7Bproject_id%7D/i.test(url)) {
 		if (!projectId) throw new Error('The project ID is not known: set Project ID in the Huawei Cloud credential');
 		url = url.replace(/\{project_id\}|%7Bproject_id%7D/gi, percentEncode(projectId));
@@ -349,14 +344,7 @@ export async function authorizeHuaweiRequest(
 		headers['X-Auth-Token'] = text(credentials.session) || text(credentials.token);
 	}
 
-	const authorized: LegacyRequestOptions = { ...request, headers };
-	delete authorized.qs;
-	delete authorized.baseURL;
-	if (body === undefined) delete authorized.body;
-	else authorized.body = body;
-	if (legacy) authorized.uri = url;
-	else authorized.url = url;
-	return authorized as IHttpRequestOptions;
+	return withSignedParts(request, { url, headers, body });
 }
 
 function withQuery(url: string, qs: IDataObject | undefined): string {
@@ -373,11 +361,6 @@ function withQuery(url: string, qs: IDataObject | undefined): string {
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
 	return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-
-function joinUrl(baseURL: string | undefined, url: string): string {
-	if (!baseURL || /^https?:\/\//i.test(url)) return url;
-	return withoutTrailingSlash(baseURL) + '/' + url.replace(/^\/+/, '');
 }
 
 function withoutTrailingSlash(url: string): string {
