@@ -22,7 +22,7 @@ const TEMP_KEY: HuaweiKey = {
 	secretKey: 'emulator-temp-sk-secret',
 	securityToken: 'emulator-security-token',
 };
-const READY_MS = 150;
+const READY_MS = 400;
 
 const TABLE_8_KEYS = [
 	'instance_id',
@@ -415,6 +415,8 @@ describe('LakeFormation instances', () => {
 	});
 
 	test('list: filters, pagination and total', async () => {
+		// every instance must still be preparing when the status filter is checked, however slow the machine
+		emulator.huawei.readinessDelayMs = 60_000;
 		for (let i = 0; i < 12; i++) {
 			await create({
 				name: `inst_${String(i).padStart(2, '0')}`,
