@@ -183,6 +183,20 @@ describe('Create', () => {
 			expect(instances()).toHaveLength(1);
 		});
 
+		it('finds the exact name beyond the first page of loosely matching names', async () => {
+			await harness.run(lf(create({ name: 'dup-name' })));
+			await harness.run(lf(create({ name: '={{ "dup-name-" + $json.n }}' })), {
+				inputItems: Array.from({ length: 105 }, (_, n) => ({ n })),
+			});
+
+			const result = await harness.run(lf(create({ name: 'dup-name', createOptions: { ifNameExists: 'returnExisting' } })));
+
+			expect(result.error).toBeUndefined();
+			expect(result.json('Cloud')[0].name).toBe('dup-name');
+			expect(creates()).toHaveLength(106);
+			expect(requests('ListLakeFormationInstances').map((request) => request.query.offset)).toEqual(['0', '100']);
+		});
+
 		it('Fail: the item fails, naming the existing instance', async () => {
 			await harness.run(lf(create()));
 			const result = await harness.run(lf(create({ createOptions: { ifNameExists: 'fail' } })));

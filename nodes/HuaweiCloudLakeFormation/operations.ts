@@ -74,6 +74,8 @@ interface LakeFormationApi {
 	send(request: IHttpRequestOptions, options?: CallOptions): Promise<Outcome>;
 	call(request: IHttpRequestOptions, options?: CallOptions): Promise<LakeFormationAnswer>;
 	show(instanceId: string): Promise<LakeFormationAnswer>;
+	/** The list, page by page through offset/limit, until `wanted` instances or the end. */
+	pages(filters: ListFilters, wanted?: number): AsyncGenerator<{ instances: IDataObject[]; requestId?: string }>;
 	findByName(name: string): Promise<IDataObject | undefined>;
 	create(body: CreateInstanceBody, lookUpAfterAmbiguousFailure: boolean): Promise<LakeFormationAnswer>;
 }
@@ -115,13 +117,24 @@ export function lakeFormationOperation(
 				return outcome.answer;
 			},
 			show: (instanceId) => api.call(showInstanceRequest(endpoint, instanceId), { idempotent: true }),
+			async *pages(filters, wanted = Infinity) {
+				for (let offset = 0, received = 0; received < wanted; ) {
+					const limit = Math.min(PAGE_SIZE, wanted - received);
+					const page = await api.call(listInstancesRequest(endpoint, filters, { offset, limit }), { idempotent: true });
+					const instances = ((page.body?.instances ?? []) as IDataObject[]).slice(0, limit);
+					yield { instances, requestId: page.requestId };
+					received += instances.length;
+					offset += instances.length;
+					if (instances.length < limit || offset >= Number(page.body?.total ?? 0)) return;
+				}
+			},
 			async findByName(name) {
-				const page = await api.call(listInstancesRequest(endpoint, { name }, { offset: 0, limit: PAGE_SIZE }), {
-					idempotent: true,
-				});
-				const instances = (page.body?.instances ?? []) as IDataObject[];
-				// the name filter may match more loosely than equality
-				return instances.find((instance) => instance.name === name && instance.in_recycle_bin !== true);
+				// the name filter may match more loosely than equality: look through every page
+				for await (const { instances } of api.pages({ name })) {
+					const match = instances.find((instance) => instance.name === name && instance.in_recycle_bin !== true);
+					if (match) return match;
+				}
+				return undefined;
 			},
 			async create(body, lookUpAfterAmbiguousFailure) {
 				const request = createInstanceRequest(endpoint, body);
@@ -170,22 +183,10 @@ export function lakeFormationOperation(
 				}
 				case 'getAll': {
 					const results: IDataObject[] = [];
-					for (let offset = 0; ; ) {
-						const wanted = plan.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, plan.limit - results.length);
-						const page = await api.call(listInstancesRequest(endpoint, plan.filters, { offset, limit: wanted }), {
-							idempotent: true,
-						});
-						const instances = (page.body?.instances ?? []) as IDataObject[];
-						results.push(...instances.map((instance) => output(instance, page.requestId)));
-						offset += instances.length;
-						const total = Number(page.body?.total ?? 0);
-						const done =
-							instances.length === 0 ||
-							instances.length < wanted ||
-							offset >= total ||
-							(plan.limit !== undefined && results.length >= plan.limit);
-						if (done) return results;
+					for await (const page of api.pages(plan.filters, plan.limit)) {
+						results.push(...page.instances.map((instance) => output(instance, page.requestId)));
 					}
+					return results;
 				}
 				case 'update': {
 					const answer = await api.call(updateInstanceRequest(endpoint, plan.instanceId, plan.body));
