@@ -22,8 +22,9 @@ if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" !=
 fi
 
 # install (or refresh) the project's packages when the lockfile is newer than the install
+# (the lockfile alone says what is installed: editing a script in package.json needs no reinstall)
 stamp="$root/node_modules/.install-stamp"
-if [ ! -f "$stamp" ] || [ "$root/package-lock.json" -nt "$stamp" ] || [ "$root/package.json" -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ "$root/package-lock.json" -nt "$stamp" ]; then
   echo "[node24] installing packages (npm ci)" >&2
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
   touch "$stamp"
