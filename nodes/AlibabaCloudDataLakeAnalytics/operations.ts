@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cloudApiError, isAmbiguousStatus, mayExistAfterFailedCreate, transportFailure } from '../shared/errors';
+import { cloudApiError, isAmbiguousFailure, mayExistAfterFailedCreate, transportFailure } from '../shared/errors';
 import type { ItemOperation } from '../shared/items';
 import type { RequestSettings } from '../shared/requestOptions';
 import { withRetries } from '../shared/retry';
@@ -60,7 +60,7 @@ export function dlaOperation(
 			const answer = readDlaResponse(response);
 			if ('failure' in answer) {
 				const { failure } = answer;
-				const mayExist = createsResource && isAmbiguousStatus(failure.httpCode);
+				const mayExist = createsResource && isAmbiguousFailure(failure);
 				throw cloudApiError(node, mayExist ? mayExistAfterFailedCreate(failure) : failure, itemIndex);
 			}
 			return answer.result;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CloudFailure } from '../shared/errors';
+import { INVALID_RESPONSE, type CloudFailure } from '../shared/errors';
 import type { CloudResponse } from '../shared/transport';
 
 /** The documented response of CreateInstance and ReleaseInstance. */
@@ -65,7 +65,7 @@ function invalidResponse({ statusCode, rawBody }: CloudResponse): CloudFailure {
 	const excerpt = rawBody.length > 200 ? `${rawBody.slice(0, 200)}…` : rawBody;
 	return {
 		httpCode: statusCode,
-		code: 'InvalidResponse',
+		code: INVALID_RESPONSE,
 		message: `The service answered HTTP ${statusCode} with a body that is not the documented JSON response`,
 		hint: excerpt ? `Body: ${excerpt}` : 'The body was empty',
 	};

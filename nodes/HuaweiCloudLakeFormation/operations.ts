@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IH
 
 import {
 	cloudApiError,
-	isAmbiguousStatus,
+	isAmbiguousFailure,
 	mayExistAfterFailedCreate,
 	transportFailure,
 	type CloudFailure,
@@ -108,7 +108,7 @@ export function lakeFormationOperation(
 				}
 				const read = readLakeFormationResponse(response);
 				if ('answer' in read) return read;
-				const ambiguous = isAmbiguousStatus(read.failure.httpCode);
+				const ambiguous = isAmbiguousFailure(read.failure);
 				return { failure: createsResource && ambiguous ? mayExistAfterFailedCreate(read.failure) : read.failure, ambiguous };
 			},
 			async call(request, options) {
@@ -141,10 +141,12 @@ export function lakeFormationOperation(
 				const outcome = await api.send(request, { createsResource: true });
 				if ('answer' in outcome) return outcome.answer;
 				if (!(outcome.ambiguous && lookUpAfterAmbiguousFailure)) throw cloudApiError(node, outcome.failure, itemIndex);
-				// The create may have happened: look before sending it again.
+				// The create may have happened: return the instance if it did. It is not sent again when
+				// the name is not found, since a create that timed out may still be under way.
 				const existing = await api.findByName(body.name);
 				if (existing) return await api.show(String(existing.instance_id));
-				return await api.call(request, { createsResource: true });
+				const hint = `No instance named "${body.name}" exists yet, but it may still appear.`;
+				throw cloudApiError(node, { ...outcome.failure, hint: [outcome.failure.hint, hint].filter(Boolean).join(' — ') }, itemIndex);
 			},
 		};
 		return api;
@@ -174,7 +176,7 @@ export function lakeFormationOperation(
 						if (existing) instance = await api.show(String(existing.instance_id));
 					}
 					instance ??= await api.create(plan.body, plan.ifNameExists === 'returnExisting');
-					if (plan.wait) instance = await waitUntilRunning(api, instance, plan.wait, node, itemIndex);
+					if (plan.wait) instance = await waitUntilRunning(api, endpoint, instance, plan.wait, node, itemIndex);
 					return output(instance.body ?? {}, instance.requestId);
 				}
 				case 'get': {
@@ -209,6 +211,7 @@ export function lakeFormationOperation(
 /** Polls Show until RUNNING; fails on a status that will not become RUNNING, or at the timeout. */
 async function waitUntilRunning(
 	api: LakeFormationApi,
+	endpoint: string,
 	created: LakeFormationAnswer,
 	{ pollIntervalMs, timeoutMs }: WaitOptions,
 	node: IExecuteFunctions['getNode'] extends () => infer N ? N : never,
@@ -245,7 +248,12 @@ async function waitUntilRunning(
 			);
 		}
 		await sleep(pollIntervalMs);
-		current = await api.show(instanceId);
+		const polled = await api.send(showInstanceRequest(endpoint, instanceId), { idempotent: true });
+		if ('failure' in polled) {
+			const hint = `Instance ${instanceId} was created; only waiting for it failed: check its status later with Get.`;
+			throw cloudApiError(node, { ...polled.failure, hint: [polled.failure.hint, hint].filter(Boolean).join(' — ') }, itemIndex);
+		}
+		current = polled.answer;
 	}
 }
 

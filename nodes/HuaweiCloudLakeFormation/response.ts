@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CloudFailure } from '../shared/errors';
+import { INVALID_RESPONSE, type CloudFailure } from '../shared/errors';
 import type { CloudResponse } from '../shared/transport';
 
 /**
@@ -54,7 +54,7 @@ function invalidResponse({ statusCode, rawBody }: CloudResponse, requestId: stri
 	const excerpt = rawBody.length > 200 ? `${rawBody.slice(0, 200)}…` : rawBody;
 	return {
 		httpCode: statusCode,
-		code: 'InvalidResponse',
+		code: INVALID_RESPONSE,
 		message: `The service answered HTTP ${statusCode} with a body that is not the documented JSON response`,
 		requestId,
 		hint: excerpt ? `Body: ${excerpt}` : 'The body was empty',

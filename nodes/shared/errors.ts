@@ -38,6 +38,8 @@ export function cloudApiError(node: INode, failure: CloudFailure, itemIndex: num
 			itemIndex,
 		},
 	);
+	// n8n swaps in its own generic text for network codes such as ECONNRESET: keep the node's
+	error.message = `${failure.message} (${failure.code})`;
 	errorFields.set(error, {
 		code: failure.code,
 		requestId: failure.requestId,
@@ -90,10 +92,18 @@ export function mayExistAfterFailedCreate(failure: CloudFailure): CloudFailure {
 	return { ...failure, hint: [failure.hint, MAY_EXIST_HINT].filter(Boolean).join(' — ') };
 }
 
-/** A server error or timeout may come after the service acted. */
-export function isAmbiguousStatus(httpCode: number | undefined): boolean {
-	return httpCode !== undefined && (httpCode >= 500 || httpCode === 408);
+/**
+ * Whether the service may have acted although the answer is a failure: a server error or a
+ * timeout status, or a success status whose body could not be read.
+ */
+export function isAmbiguousFailure({ httpCode, code }: CloudFailure): boolean {
+	if (httpCode === undefined) return false;
+	if (httpCode >= 500 || httpCode === 408) return true;
+	return code === INVALID_RESPONSE && httpCode >= 200 && httpCode < 300;
 }
+
+/** The code of an answer whose body is not the documented JSON. */
+export const INVALID_RESPONSE = 'InvalidResponse';
 
 /** No HTTP answer. For a create that may have reached the cloud, say that the instance may exist. */
 export function transportFailure(

@@ -32,7 +32,10 @@ export async function withRetries(send: () => Promise<CloudAnswer>, policy: Retr
 	}
 }
 
-/** Retry-After (seconds or an HTTP date) when the cloud gives it; else 0.5 s, 1 s, 2 s … ± jitter. */
+/**
+ * Retry-After (seconds or an HTTP date) when the cloud gives it; otherwise exponential backoff with
+ * jitter: the n-th retry waits between half and all of 0.5 s × 2ⁿ⁻¹ (at most 20 s).
+ */
 export function retryDelayMs(attempt: number, retryAfter: string | undefined, random = Math.random): number {
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
