@@ -113,6 +113,12 @@ export async function signAlibabaCloudRequest(
 	const method = (request.method ?? 'GET').toUpperCase();
 	const params = collectRpcParams(target, request);
 	for (const name of RPC_SIGNATURE_PARAMS) delete params[name];
+	// a request signed before (n8n re-authenticates before resending) has them in x-acs-* headers
+	for (const [name, value] of Object.entries(request.headers ?? {})) {
+		const lower = name.toLowerCase();
+		if (lower === 'x-acs-action') params.Action ??= String(value);
+		if (lower === 'x-acs-version') params.Version ??= String(value);
+	}
 
 	const accessKeyId = String(credentials.accessKeyId ?? '').trim();
 	const accessKeySecret = String(credentials.accessKeySecret ?? '');
@@ -154,7 +160,8 @@ export async function signAlibabaCloudRequest(
 			signAcs3({
 				method,
 				host: target.host,
-				path: target.pathname,
+				// the URL keeps the path percent-encoded; the canonical URI encodes it itself
+				path: target.pathname.split('/').map(decodeURIComponent).join('/'),
 				query,
 				body: body ?? '',
 				contentType,
@@ -175,7 +182,8 @@ export async function signAlibabaCloudRequest(
 }
 
 function collectRpcParams(target: URL, request: AnyRequestOptions): Record<string, string> {
-	const params: Record<string, string> = {};
+	// no prototype: any parameter name, __proto__ included, is just a name
+	const params: Record<string, string> = Object.create(null);
 	target.searchParams.forEach((value, name) => (params[name] = value));
 	addParams(params, request.qs);
 	addParams(params, request.form);

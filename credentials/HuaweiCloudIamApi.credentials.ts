@@ -318,13 +318,7 @@ export async function authorizeHuaweiRequest(
 	for (const [name, value] of Object.entries(request.headers ?? {})) {
 		if (!AUTH_HEADERS.has(name.toLowerCase()) && value !== undefined && value !== null) headers[name] = String(value);
 	}
-	let body = request.body;
-	if (body !== undefined && body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof URLSearchParams) && !hasHeader(headers, 'content-type')) {
-		// a JSON body is sent as the exact text that is signed
-		body = JSON.stringify(body);
-		headers['Content-Type'] = 'application/json';
-	}
-
+	const body = bodyAsSent(request.body, headers);
 	if (text(credentials.authType) === 'accessKey') {
 		Object.assign(
 			headers,
@@ -332,7 +326,7 @@ export async function authorizeHuaweiRequest(
 				method: (request.method ?? 'GET').toUpperCase(),
 				url,
 				headers,
-				body: typeof body === 'string' ? body : '',
+				body: body ?? '',
 				accessKey: text(credentials.accessKey),
 				secretKey: String(credentials.secretKey ?? ''),
 				securityToken: text(credentials.securityToken) || undefined,
@@ -359,8 +353,20 @@ function withQuery(url: string, qs: IDataObject | undefined): string {
 	return url + (url.includes('?') ? '&' : '?') + pairs.join('&');
 }
 
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-	return Object.keys(headers).some((key) => key.toLowerCase() === name);
+/**
+ * The body as the bytes that will be sent, so that AK/SK signs exactly them: a plain object
+ * becomes JSON (or a form, when that is its Content-Type), as n8n would send it.
+ */
+function bodyAsSent(body: unknown, headers: Record<string, string>): string | Buffer | undefined {
+	if (body === undefined || body === null) return undefined;
+	if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+	if (body instanceof URLSearchParams) return body.toString();
+	const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+	if (contentType === undefined) headers['Content-Type'] = 'application/json';
+	else if (/x-www-form-urlencoded/i.test(contentType)) {
+		return new URLSearchParams(body as Record<string, string>).toString();
+	}
+	return JSON.stringify(body);
 }
 
 function withoutTrailingSlash(url: string): string {

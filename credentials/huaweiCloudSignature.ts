@@ -27,8 +27,8 @@ export interface SdkSignInput {
 	url: string;
 	/** Headers as they will be sent (any case); must include X-Sdk-Date. */
 	headers: Record<string, string>;
-	/** The exact body as sent, '' when there is none. */
-	body: string;
+	/** The exact body as sent (text or bytes), '' when there is none. */
+	body: string | Buffer;
 	accessKey: string;
 	secretKey: string;
 }
@@ -57,8 +57,8 @@ export function formatSdkDate(date: Date): string {
 		.replace(/[-:]/g, '');
 }
 
-function sha256Hex(value: string): string {
-	return createHash('sha256').update(value, 'utf8').digest('hex');
+function sha256Hex(value: string | Buffer): string {
+	return createHash('sha256').update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value).digest('hex');
 }
 
 /** Decodes %XX runs as UTF-8 (malformed bytes become U+FFFD, like Python's unquote). */

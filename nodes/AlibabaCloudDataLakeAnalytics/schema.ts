@@ -10,17 +10,33 @@ const required = (what = 'text') => text(what).min(1, 'is required');
 
 const regionId = required().regex(/^[a-z0-9-]+$/, 'must be a region ID such as cn-hangzhou');
 
-/** A CU count: a whole number ≥ 0, given as a number or (as the doc's example does) a string. */
+/** A union's own message: zod reports an unmatched union as "Invalid input" otherwise. */
+const unionMessage = (message: string): z.ZodErrorMap => (issue, ctx) =>
+	issue.code === z.ZodIssueCode.invalid_union || issue.code === z.ZodIssueCode.invalid_type
+		? { message }
+		: { message: ctx.defaultError };
+
+/**
+ * A CU count: a whole number ≥ 0, given as a number or (as the doc's example does) a string. A
+ * string must be exactly a whole number ("8", "8.0"): digits that a number cannot hold would be
+ * sent changed.
+ */
 const computeUnits = z
 	.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, 'must be a number')], {
-		required_error: 'is required',
-		invalid_type_error: 'must be a number',
+		errorMap: unionMessage('must be a number'),
 	})
+	.refine((value) => typeof value === 'number' || /^-?\d+(\.0+)?$/.test(value), 'must be a whole number')
 	.transform(Number)
-	.pipe(z.number().int('must be a whole number').min(0, 'must not be negative'));
+	.pipe(
+		z
+			.number()
+			.int('must be a whole number')
+			.min(0, 'must not be negative')
+			.max(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER}`),
+	);
 
 const flag = z
-	.union([z.boolean(), z.enum(['true', 'false'])], { invalid_type_error: 'must be true or false' })
+	.union([z.boolean(), z.enum(['true', 'false'])], { errorMap: unionMessage('must be true or false') })
 	.transform((value) => value === true || value === 'true');
 
 /** The Component parameter's keys, in the order of the API reference's example. */
