@@ -96,6 +96,28 @@ export class AlibabaCloudAccessKeyApi implements ICredentialType {
 			method: 'POST',
 			body: { Action: 'GetCallerIdentity', Version: '2015-04-01' },
 		},
+		// n8n's credential test shows only the HTTP status text otherwise
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Alibaba Cloud rejected the signature: check the AccessKey secret, the security token (STS) and the clock of the n8n host',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The AccessKey is disabled or not allowed to call STS GetCallerIdentity' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Alibaba Cloud does not know this AccessKey ID, or the endpoint override does not answer RPC calls',
+				},
+			},
+		],
 	};
 }
 
