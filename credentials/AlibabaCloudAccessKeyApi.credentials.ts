@@ -10,7 +10,7 @@ import type {
 
 import { formatAlibabaTimestamp, signAcs3, signRpcParams } from './alibabaCloudSignature';
 import { requestUrl, withSignedParts, type AnyRequestOptions } from './requestShape';
-import { canonicalQuery } from './rfc3986';
+import { canonicalQuery, percentDecode } from './rfc3986';
 
 /** Parameters that belong to a previous signature: dropped so that re-signing starts clean. */
 const RPC_SIGNATURE_PARAMS = [
@@ -183,7 +183,7 @@ export async function signAlibabaCloudRequest(
 				method,
 				host: target.host,
 				// the URL keeps the path percent-encoded; the canonical URI encodes it itself
-				path: target.pathname.split('/').map(decodeURIComponent).join('/'),
+				path: percentDecode(target.pathname),
 				query,
 				body: body ?? '',
 				contentType,

@@ -24,9 +24,7 @@ export function formatAlibabaTimestamp(date: Date): string {
  * method it actually receives, which is always upper case on the wire.
  */
 export function rpcStringToSign(method: string, params: Record<string, string>): string {
-	const signed: Record<string, string> = { ...params };
-	delete signed.Signature;
-	return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery(signed))}`;
+	return `${method.toUpperCase()}&%2F&${percentEncode(canonicalQuery(params, 'Signature'))}`;
 }
 
 /** Base64 HMAC-SHA1; the key is the secret plus `&` (an empty "token secret" slot in the spec). */

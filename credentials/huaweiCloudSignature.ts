@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
-import { percentEncode } from './rfc3986';
+import { percentDecode, percentEncode } from './rfc3986';
 
 /**
  * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), as done by the official
@@ -59,13 +59,6 @@ export function formatSdkDate(date: Date): string {
 
 function sha256Hex(value: string | Buffer): string {
 	return createHash('sha256').update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value).digest('hex');
-}
-
-/** Decodes %XX runs as UTF-8 (malformed bytes become U+FFFD, like Python's unquote). */
-function percentDecode(value: string): string {
-	return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) =>
-		Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'),
-	);
 }
 
 /**
