@@ -120,7 +120,11 @@ export class N8n {
 		return new ExecutionResult(run, result.code, Date.now() - begin, stdoutFile);
 	}
 
-	/** `n8n start`, until /healthz answers and the REST API is up. */
+	/**
+	 * `n8n start`, until the REST API is up. n8n 2.41 first answers every path with a 200 HTML
+	 * "starting" page, then 404s, then mounts its routes: ready means /rest/settings answers JSON and
+	 * an unauthenticated POST /rest/credentials/test answers 401 (the route exists, behind auth).
+	 */
 	async start(logName = 'n8n-server'): Promise<Service> {
 		const logFile = join(this.logDir, `${logName}.log`);
 		const service = this.group.start('n8n', process.execPath, [this.install.bin, 'start'], {
@@ -134,7 +138,9 @@ export class N8n {
 				const health = await fetch(`${this.url}/healthz`);
 				if (!health.ok) return undefined;
 				const settings = await fetch(`${this.url}/rest/settings`);
-				return settings.ok ? true : undefined;
+				if (!settings.ok || !(settings.headers.get('content-type') ?? '').includes('json')) return undefined;
+				const credentialTest = await fetch(`${this.url}/rest/credentials/test`, { method: 'POST' });
+				return credentialTest.status === 401 ? true : undefined;
 			},
 			{ timeoutMs: 180_000, intervalMs: 500, service },
 		);
